@@ -33,3 +33,9 @@ def test_in_the_book_build_glue_hands_the_value_to_myst_nb(monkeypatch, capsys):
 def test_glue_names_must_be_identifiers(name):
     with pytest.raises(ValueError, match="identificador de Python"):
         glue(name, 1)
+
+
+def test_outside_the_book_glue_with_display_shows_the_value_itself(monkeypatch, capsys):
+    monkeypatch.delenv(BUILD_ENV, raising=False)
+    glue("tabla", "una tabla", display=True)
+    assert capsys.readouterr().out == "una tabla\n"

@@ -4,7 +4,7 @@ import pytest
 
 from dlcourse.glue import BUILD_ENV
 from dlcourse.plots import PALETTE, animate, grid, use_style
-from dlcourse.widgets import explore
+from dlcourse.widgets import explore, live_controls
 
 
 def line(ax, w, b=0.0):
@@ -48,17 +48,30 @@ def test_animate_needs_frames():
         animate(fig, lambda i: None, frames=0)
 
 
-def test_in_a_kernel_explore_shows_live_controls(monkeypatch):
+def test_in_a_kernel_explore_displays_live_controls_once(monkeypatch):
+    import IPython.display
+
+    shown = []
     monkeypatch.delenv(BUILD_ENV, raising=False)
-    ui = explore(line, controls(), static=[{"w": 0.5}])
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    assert explore(line, controls(), static=[{"w": 0.5}]) is None
+    (ui,) = shown
     assert isinstance(ui, widgets.interactive)
     assert ui.kwargs == {"w": 1.0, "b": 0.0}
 
 
+def test_live_controls_redraw_with_the_new_value():
+    ui = live_controls(line, controls())
+    ui.children[0].value = -2.0
+    assert ui.kwargs["w"] == -2.0
+
+
 def test_in_the_book_build_explore_draws_one_panel_per_static_value(monkeypatch):
     monkeypatch.setenv(BUILD_ENV, "1")
-    fig = explore(line, controls(), static=[{"w": -1.0}, {"w": 0.5}, {"w": 2.0, "b": 1.0}],
-                  labels={"w": "peso"})
+    monkeypatch.setattr(plt, "show", lambda: None)  # deja la figura abierta para mirarla
+    assert explore(line, controls(), static=[{"w": -1.0}, {"w": 0.5}, {"w": 2.0, "b": 1.0}],
+                   labels={"w": "peso"}) is None
+    fig = plt.gcf()
     visible = [ax for ax in fig.axes if ax.get_visible()]
     assert [ax.get_title() for ax in visible] == ["peso = -1", "peso = 0.5", "peso = 2, b = 1"]
     # el panel toma del control lo que static no dice: b = 0 en los dos primeros

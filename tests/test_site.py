@@ -34,10 +34,12 @@ ENGLISH_UI = ["Search this book", "Toggle primary sidebar", "Toggle secondary si
 
 
 def pages() -> list[str]:
+    """Las páginas del sitio (sin la redirección que Jupyter Book escribe en index.html)."""
     if not HTML.exists():
         return []
-    found = [p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")]
-    return sorted(p for p in found if not p.startswith(("_static", "_sources")))
+    found = [p for p in HTML.rglob("*.html") if 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")]
+    return sorted(p.relative_to(HTML).as_posix() for p in found
+                  if not p.relative_to(HTML).as_posix().startswith(("_static", "_sources")))
 
 
 def toc_files() -> list[str]:

@@ -29,7 +29,10 @@ def _format(value: object) -> str:
 
 
 def glue(name: str, value, display: bool = False):
-    """Guarda ``value`` con el nombre ``name`` para citarlo en la prosa; devuelve ``value``."""
+    """Guarda ``value`` con el nombre ``name`` para citarlo en la prosa; devuelve ``value``.
+
+    Con ``display=True`` el valor (una tabla, una figura) también se muestra en su celda.
+    """
     if not isinstance(name, str) or not name.isidentifier():
         raise ValueError(
             f"el nombre de glue debe ser un identificador de Python (letras, cifras y _); recibí {name!r}"
@@ -40,6 +43,10 @@ def glue(name: str, value, display: bool = False):
         from myst_nb import glue as myst_glue
 
         myst_glue(name, value, display=display)
+    elif display:
+        from IPython.display import display as show
+
+        show(value)
     else:
         print(f"{name} = {_format(value)}")
     return value

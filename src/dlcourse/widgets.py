@@ -54,17 +54,35 @@ def static_figure(plot: Callable, static: Sequence[Mapping], defaults: Mapping, 
     return fig
 
 
+def live_controls(plot: Callable, controls: Mapping, *, figsize: tuple[float, float] = (6.4, 4.0),
+                  suptitle: str | None = None):
+    """La versión viva: ``ipywidgets.interactive`` que redibuja ``plot`` en cada cambio."""
+    import ipywidgets as widgets
+
+    def draw(**params):
+        fig, ax = plt.subplots(figsize=figsize)
+        plot(ax=ax, **params)
+        if suptitle:
+            ax.set_title(suptitle)
+        plt.show()
+
+    return widgets.interactive(draw, **controls)
+
+
 def explore(plot: Callable, controls: Mapping, static: Sequence[Mapping], *,
             labels: Mapping[str, str] | None = None, ncols: int = 4,
             size: tuple[float, float] = (3.0, 2.4), figsize: tuple[float, float] = (6.4, 4.0),
-            suptitle: str | None = None):
-    """Explora cómo cambia una figura con sus parámetros.
+            suptitle: str | None = None) -> None:
+    """Explora cómo cambia una figura con sus parámetros, y la muestra.
 
     - ``plot(ax, **params)`` dibuja en el eje ``ax``.
     - ``controls``: nombre → widget de ipywidgets (``FloatSlider``, ``Dropdown``…);
       su ``value`` es el valor por defecto.
     - ``static``: lista de diccionarios con los valores que se muestran en el
       sitio web, uno por panel; los parámetros que falten toman el valor del control.
+
+    En un núcleo (Colab, JupyterLab) muestra los controles vivos; al construir el
+    libro, la figura estática. No devuelve nada, para que nada se muestre dos veces.
     """
     if not callable(plot):
         raise TypeError("plot debe ser una función plot(ax, **parámetros)")
@@ -74,26 +92,13 @@ def explore(plot: Callable, controls: Mapping, static: Sequence[Mapping], *,
     if missing:
         raise TypeError(f"cada control debe ser un widget de ipywidgets con .value; no lo son: {missing}")
     defaults = _defaults(controls)
-    if in_book_build():
-        fig = static_figure(plot, static, defaults, labels=labels, ncols=ncols, size=size,
-                            suptitle=suptitle)
-        plt.show()
-        return fig
-
-    # También aquí, para que un error en static salga en el cuaderno y no solo
-    # al construir el libro.
+    # Se valida siempre, para que un error en static salga en el cuaderno y no
+    # solo al construir el libro.
     _check_static(static, defaults)
-
-    import ipywidgets as widgets
-    from IPython.display import display
-
-    def draw(**params):
-        fig, ax = plt.subplots(figsize=figsize)
-        plot(ax=ax, **params)
-        if suptitle:
-            ax.set_title(suptitle)
+    if in_book_build():
+        static_figure(plot, static, defaults, labels=labels, ncols=ncols, size=size, suptitle=suptitle)
         plt.show()
+    else:
+        from IPython.display import display
 
-    ui = widgets.interactive(draw, **controls)
-    display(ui)
-    return ui
+        display(live_controls(plot, controls, figsize=figsize, suptitle=suptitle))

@@ -4,7 +4,8 @@
    de la página, que Colab no sabe abrir: aquí se reescriben para que abran el
    cuaderno generado ``notebooks/NN-slug.ipynb``.
 2. Citas y bibliografía en español: «y» entre autores, «En», «págs.», «eds.».
-3. Los pocos textos de la interfaz que el tema deja en inglés aunque ``language: es``
+3. Fuera los scripts de Thebe, que el curso no usa.
+4. Los pocos textos de la interfaz que el tema deja en inglés aunque ``language: es``
    (el buscador, los botones de las barras laterales) se traducen en el HTML final.
 """
 
@@ -55,6 +56,19 @@ def _rewrite(node):
 def point_launch_buttons_to_notebooks(app, pagename, templatename, context, doctree):
     if "header_buttons" in context:
         context["header_buttons"] = _rewrite(context["header_buttons"])
+
+
+def _is_thebe(script) -> bool:
+    body = getattr(script, "attributes", {}).get("body", "") or ""
+    return "THEBE_JS_URL" in body or str(getattr(script, "filename", "")).endswith("sphinx-thebe.js")
+
+
+def drop_thebe_scripts(app, pagename, templatename, context, doctree):
+    """El curso no usa Thebe (código vivo en la página). Jupyter Book carga sus
+    scripts igualmente y, al reconstruir, los repite: «THEBE_JS_URL has already
+    been declared». Se quitan."""
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if not _is_thebe(s)]
 
 
 # --- Citas en el texto: (Rumelhart et al., 1986), Hochreiter y Schmidhuber (1997) ---
@@ -168,5 +182,6 @@ def setup(app):
     pybtex.plugin.register_plugin("pybtex.style.formatting", "plain_es", SpanishPlainStyle)
     # Después de que sphinx-book-theme (prioridad 501) haya creado los botones.
     app.connect("html-page-context", point_launch_buttons_to_notebooks, priority=900)
+    app.connect("html-page-context", drop_thebe_scripts, priority=900)
     app.connect("build-finished", translate_leftover_ui)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
