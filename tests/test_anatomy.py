@@ -104,8 +104,13 @@ def test_enough_prose(chapter):
 
 def test_every_glued_number_in_the_prose_is_computed_in_the_chapter(chapter):
     refs = set(re.findall(r"\{glue(?::\w+)?\}`([\w]+)", markdown(chapter)))
-    glued = set(re.findall(r"glue\(\s*[\"'](\w+)[\"']", "\n".join(code(chapter))))
-    assert refs <= glued, f"citados sin calcular: {sorted(refs - glued)}"
+    source = "\n".join(code(chapter))
+    glued = set(re.findall(r"glue\(\s*[\"'](\w+)[\"']", source))
+    # nombres compuestos en un bucle: glue(f"cota_{nombre}", ...) cubre cota_orig, cota_std…
+    patterns = [re.sub(r"\\\{[^}]*\\\}", r"\\w+", re.escape(p)) + "$"
+                for p in re.findall(r"glue\(\s*f[\"']([\w{}.\[\]'\"]+)[\"']", source)]
+    missing = {r for r in refs - glued if not any(re.match(p, r) for p in patterns)}
+    assert not missing, f"citados sin calcular: {sorted(missing)}"
 
 
 def test_every_citation_exists_and_para_saber_mas_cites(chapter):
@@ -123,3 +128,12 @@ def test_every_chapter_and_appendix_is_in_the_table_of_contents():
     assert {f"book/{p.stem}" for p in CHAPTERS} <= set(files)
     for f in files + [toc["root"]]:
         assert (ROOT / f"{f}.md").exists(), f"{f}.md no existe"
+
+
+def test_equation_and_exercise_labels_carry_the_chapter_number(chapter):
+    """Las etiquetas son globales en el libro: el prefijo del capítulo evita choques."""
+    text = chapter.read_text(encoding="utf-8")
+    nn = chapter.name[:2]
+    labels = re.findall(r"\$\$\s*\((eq-[\w-]+)\)", text) + re.findall(r"^:label: ([\w-]+)", text, re.M)
+    wrong = [label for label in labels if not re.match(rf"(eq|ej)-{nn}-", label)]
+    assert not wrong, f"etiquetas sin el prefijo eq-{nn}- o ej-{nn}-: {wrong}"

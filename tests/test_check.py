@@ -113,3 +113,9 @@ def test_a_reference_that_is_not_callable_is_the_authors_mistake_and_raises():
         check.function(torch.relu, 3, [X])
     with pytest.raises(ValueError, match="inputs debe ser una lista no vacía"):
         check.function(torch.relu, torch.relu, [])
+
+
+def test_a_function_returning_a_tuple_gets_a_hint_not_a_type_error(capsys):
+    result = check.function(lambda x: (x, x[:2]), torch.relu, [X], name="paso")
+    assert result.status == check.FAIL
+    assert "el resultado debe ser un número, un array o un tensor; es tuple" in capsys.readouterr().out

@@ -66,9 +66,21 @@ def test_glue_references_become_the_name_the_notebook_prints():
     assert convert("el error es {glue:text}`max_err:.2e`.") == "el error es `max_err`."
 
 
-def test_labels_math_and_equation_labels_are_plain():
-    out = convert("(sec-x)=\n## Título\n$$\ny = x\n$$ (eq-recta)\n\nVer {eq}`eq-recta`, {math}`x^2`.")
-    assert out == "## Título\n$$\ny = x\n$$\n\nVer (eq-recta), $x^2$."
+def test_labels_are_dropped_and_labelled_equations_get_their_number():
+    text = "(sec-x)=\n## Título\n$$\ny = x\n$$ (eq-recta)\n\nVer {eq}`eq-recta`, {math}`x^2`."
+    out = mk.Converter(CITES, mk.equation_numbers([text])).markdown(text)
+    assert out == "## Título\n$$\ny = x\n\\tag{1}\n$$\n\nVer (1), $x^2$."
+
+
+def test_equations_are_numbered_in_order_across_cells():
+    cells = ["$$\na\n$$ (eq-a)", "texto", "$$ b $$ (eq-b)"]
+    assert mk.equation_numbers(cells) == {"eq-a": 1, "eq-b": 2}
+    assert mk.Converter(CITES, mk.equation_numbers(cells)).markdown(cells[2]) == "$$ b\n\\tag{2}\n$$"
+
+
+def test_a_reference_to_an_unknown_equation_is_an_error():
+    with pytest.raises(mk.ConversionError, match="no tiene etiqueta"):
+        convert("Ver {eq}`eq-nada`.")
 
 
 def test_unknown_directives_and_roles_are_errors_not_silent_leftovers():

@@ -42,6 +42,15 @@ def test_animate_gives_javascript_that_runs_without_a_kernel():
     assert not plt.fignum_exists(fig.number)
 
 
+def test_animation_controls_are_spanish_and_load_nothing_from_the_web():
+    fig, ax = plt.subplots()
+    html = animate(fig, lambda i: ax.set_title(str(i)), frames=2).data
+    assert "http" not in html and 'class="fa' not in html
+    assert 'title="Reproducir"' in html and ">En bucle<" in html
+    for english in ("Decrease speed", "Play", "Once", "Loop", "Reflect"):
+        assert f'"{english}"' not in html and f">{english}<" not in html
+
+
 def test_animate_needs_frames():
     fig, _ = plt.subplots()
     with pytest.raises(ValueError, match="al menos un fotograma"):

@@ -38,7 +38,7 @@ OPEN_FENCE = re.compile(r"^(?P<colons>:{3,})\{(?P<name>[\w-]+)\}\s*(?P<arg>.*)$"
 BACKTICK_DIRECTIVE = re.compile(r"^(?P<ticks>`{3,})\{(?P<name>[\w-]+)\}\s*(?P<arg>.*)$")
 ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<body>[^`]*)`")
 LABEL_LINE = re.compile(r"^\(\s*[\w-]+\s*\)=\s*$")
-EQ_LABEL = re.compile(r"\$\$\s*\(\s*[\w-]+\s*\)\s*$")
+EQ_LABEL = re.compile(r"\$\$\s*\(\s*(?P<label>[\w-]+)\s*\)\s*$")
 
 
 class ConversionError(ValueError):
@@ -87,7 +87,7 @@ def cite(kind: str, keys: str, citations: dict) -> str:
 
 
 # --- Roles ----------------------------------------------------------------------
-def convert_roles(text: str, citations: dict) -> str:
+def convert_roles(text: str, citations: dict, equations: dict[str, int] | None = None) -> str:
     def role(m: re.Match) -> str:
         name, body = m.group("name"), m.group("body")
         if name in ("cite", "cite:p", "cite:ps", "cite:t", "cite:ts"):
@@ -100,7 +100,9 @@ def convert_roles(text: str, citations: dict) -> str:
             shown = re.match(r"^(.*?)\s*<[^>]*>$", body)  # {ref}`texto <etiqueta>`
             return shown.group(1) if shown else body
         if name == "eq":
-            return f"({body})"
+            if not equations or body not in equations:
+                raise ConversionError(f"la ecuación {body!r} no tiene etiqueta en este capítulo")
+            return f"({equations[body]})"
         raise ConversionError(f"no sé convertir el rol {{{name}}} para Colab")
 
     return ROLE.sub(role, text)
@@ -122,9 +124,16 @@ def _quote(title: str, body: list[str]) -> list[str]:
     return out
 
 
+def equation_numbers(texts: list[str]) -> dict[str, int]:
+    """Numera las ecuaciones con etiqueta en orden de aparición, como hace Sphinx."""
+    labels = [m.group("label") for t in texts for line in t.split("\n") if (m := EQ_LABEL.search(line))]
+    return {label: i for i, label in enumerate(labels, start=1)}
+
+
 class Converter:
-    def __init__(self, citations: dict):
+    def __init__(self, citations: dict, equations: dict[str, int] | None = None):
         self.citations = citations
+        self.equations = equations or {}
         self.exercises = 0
 
     def lines(self, lines: list[str]) -> list[str]:
@@ -146,8 +155,15 @@ class Converter:
                 raise ConversionError(f"directiva con comillas invertidas no admitida en un capítulo: {line!r}")
             elif LABEL_LINE.match(line) or line.startswith("% "):
                 i += 1  # etiquetas de referencia y comentarios MyST
+            elif eq := EQ_LABEL.search(line):
+                # «$$ (etiqueta)» → el número de la ecuación dentro de la fórmula
+                number = self.equations.get(eq.group("label"))
+                before = line[:eq.start()].rstrip()
+                out += [before] if before else []
+                out += ([f"\\tag{{{number}}}"] if number else []) + ["$$"]
+                i += 1
             else:
-                out.append(EQ_LABEL.sub("$$", line))
+                out.append(line)
                 i += 1
         return out
 
@@ -176,7 +192,7 @@ class Converter:
         raise ConversionError(f"no sé convertir la directiva {{{name}}} para Colab")
 
     def markdown(self, text: str) -> str:
-        text = convert_roles(text, self.citations)
+        text = convert_roles(text, self.citations, self.equations)
         out = "\n".join(self.lines(text.split("\n")))
         return re.sub(r"\n{3,}", "\n\n", out).strip("\n")
 
@@ -242,7 +258,8 @@ def colab_cells(stem: str) -> list:
 
 def build_notebook(md_path: Path, citations: dict) -> nbformat.NotebookNode:
     source_nb = jupytext.read(md_path, fmt="md:myst")
-    converter = Converter(citations)
+    converter = Converter(citations, equation_numbers(
+        [c.source for c in source_nb.cells if c.cell_type == "markdown"]))
     cells = []
     for cell in drop_solutions(source_nb.cells):
         if cell.cell_type == "markdown":
@@ -255,9 +272,11 @@ def build_notebook(md_path: Path, citations: dict) -> nbformat.NotebookNode:
             if tags:
                 new.metadata["tags"] = tags
             cells.append(new)
-    title, rest = cells[0], cells[1:]
+    # El título primero; después la insignia y la celda de instalación; después el resto.
+    title, _, after_title = cells[0].source.partition("\n")
+    rest = ([nbformat.v4.new_markdown_cell(after_title.strip())] if after_title.strip() else []) + cells[1:]
     nb = nbformat.v4.new_notebook()
-    nb.cells = [title, *colab_cells(md_path.stem), *rest]
+    nb.cells = [nbformat.v4.new_markdown_cell(title), *colab_cells(md_path.stem), *rest]
     for i, cell in enumerate(nb.cells):  # identificadores estables: nada cambia si el texto no cambia
         cell.id = hashlib.sha1(f"{i}:{cell.source}".encode()).hexdigest()[:12]
     nb.metadata = {

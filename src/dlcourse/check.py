@@ -62,7 +62,7 @@ def _as_array(value: object, what: str) -> np.ndarray:
         return value.detach().cpu().to(torch.float64).numpy()
     try:
         return np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RuntimeError):
         raise TypeError(f"{what} debe ser un número, un array o un tensor; es {type(value).__name__}") from None
 
 
@@ -140,8 +140,12 @@ def function(candidate: Callable | None, reference: Callable, inputs: Sequence, 
         got, early = _call(candidate, args, label)
         if early is not None:
             return early
-        want = reference(*_clone(args))
-        problem = _compare(_as_array(got, "el resultado"), _as_array(want, "la referencia"), atol, rtol)
+        want = _as_array(reference(*_clone(args)), "la referencia")
+        try:
+            got = _as_array(got, "el resultado")
+        except TypeError as err:
+            return _report(FAIL, f"{label}({_describe(args)}): {err}")
+        problem = _compare(got, want, atol, rtol)
         if problem:
             extra = f" Pista: {hint}" if hint else ""
             return _report(FAIL, f"{label}({_describe(args)}): {problem}.{extra}")

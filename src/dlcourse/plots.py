@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import matplotlib as mpl
@@ -65,12 +66,44 @@ def grid(n: int, ncols: int = 4, *, size: tuple[float, float] = (3.0, 2.4),
     return fig, flat[:n]
 
 
+# Los controles de la animación de matplotlib, en español y sin la hoja de estilos de
+# Font Awesome que su plantilla pide a una CDN (el sitio no sale nunca de localhost).
+_ANIMATION_CONTROLS = {
+    "fa fa-minus": ("−", "Más lento"),
+    "fa fa-fast-backward": ("|◀", "Primer fotograma"),
+    "fa fa-step-backward": ("‹", "Fotograma anterior"),
+    "fa fa-play fa-flip-horizontal": ("◀", "Reproducir hacia atrás"),
+    "fa fa-pause": ("❚❚", "Pausa"),
+    "fa fa-play": ("▶", "Reproducir"),
+    "fa fa-step-forward": ("›", "Fotograma siguiente"),
+    "fa fa-fast-forward": ("▶|", "Último fotograma"),
+    "fa fa-plus": ("+", "Más rápido"),
+}
+_ANIMATION_WORDS = {">Once<": ">Una vez<", ">Loop<": ">En bucle<", ">Reflect<": ">Ida y vuelta<",
+                    '"Repetition mode"': '"Modo de repetición"'}
+
+
+def _localize_animation(html: str) -> str:
+    html = re.sub(r'<link rel="stylesheet"\s+href="https?://[^"]*font-awesome[^"]*">', "", html)
+
+    def button(m: re.Match) -> str:
+        symbol, title = _ANIMATION_CONTROLS[m.group("icon")]
+        return f'<button title="{title}" aria-label="{title}" onclick="{m.group("onclick")}">{symbol}</button>'
+
+    html = re.sub(r'<button title="[^"]*" aria-label="[^"]*" onclick="(?P<onclick>[^"]*)">\s*'
+                  r'<i class="(?P<icon>[^"]*)"></i></button>', button, html)
+    for english, spanish in _ANIMATION_WORDS.items():
+        html = html.replace(english, spanish)
+    return html
+
+
 def animate(fig, update: Callable[[int], object], frames: int | Sequence, *,
-            interval: int = 80):
+            interval: int = 80, dpi: int = 90):
     """Convierte ``update(frame)`` en una animación HTML + JavaScript.
 
-    Funciona sin núcleo: en el sitio web, en Colab y en JupyterLab. Cierra la
-    figura para que no aparezca además como imagen fija.
+    Funciona sin núcleo y sin internet: en el sitio web, en Colab y en JupyterLab.
+    Los botones llevan símbolos y títulos en español. Cierra la figura para que no
+    aparezca además como imagen fija.
     """
     from IPython.display import HTML
     from matplotlib.animation import FuncAnimation
@@ -81,6 +114,7 @@ def animate(fig, update: Callable[[int], object], frames: int | Sequence, *,
     if n_frames < 1:
         raise ValueError("la animación necesita al menos un fotograma")
     anim = FuncAnimation(fig, update, frames=frames, interval=interval)
-    html = anim.to_jshtml(default_mode="loop")
+    with mpl.rc_context({"savefig.dpi": dpi}):  # cada fotograma es un PNG: dpi moderado, página ligera
+        html = _localize_animation(anim.to_jshtml(default_mode="loop"))
     plt.close(fig)
     return HTML(html)
