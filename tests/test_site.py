@@ -142,3 +142,11 @@ def test_page_renders_in_a_browser_without_leaving_localhost(page, server, brows
     assert not raw, f"sintaxis MyST visible: …{report['text'][max(0, raw.start() - 40):raw.end() + 40]}…"
     tex = RAW_TEX.search(report["text"])
     assert not tex, f"TeX sin componer: …{report['text'][max(0, tex.start() - 40):tex.end() + 40]}…"
+
+
+def test_exercises_are_numbered_from_one_in_every_chapter_as_in_colab():
+    for f in toc_files():
+        if re.match(r"book/\d\d-", f):
+            html = (HTML / f"{f}.html").read_text(encoding="utf-8")
+            numbers = [int(n) for n in re.findall(r"Ejercicio (\d+)", html)]
+            assert numbers and sorted(set(numbers)) == list(range(1, max(numbers) + 1)), f

@@ -4,8 +4,9 @@
    de la página, que Colab no sabe abrir: aquí se reescriben para que abran el
    cuaderno generado ``notebooks/NN-slug.ipynb``.
 2. Citas y bibliografía en español: «y» entre autores, «En», «págs.», «eds.».
-3. Fuera los scripts de Thebe, que el curso no usa.
-4. Los pocos textos de la interfaz que el tema deja en inglés aunque ``language: es``
+3. Ejercicios numerados desde 1 en cada capítulo, como en los cuadernos de Colab.
+4. Fuera los scripts de Thebe, que el curso no usa.
+5. Los pocos textos de la interfaz que el tema deja en inglés aunque ``language: es``
    (el buscador, los botones de las barras laterales) se traducen en el HTML final.
 """
 
@@ -69,6 +70,20 @@ def drop_thebe_scripts(app, pagename, templatename, context, doctree):
     been declared». Se quitan."""
     if "script_files" in context:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe(s)]
+
+
+def number_per_chapter(app, env):
+    """Numera ejercicios (y figuras y tablas) desde 1 en cada capítulo.
+
+    Sin una tabla de contenidos numerada, Sphinx cuenta en todo el libro y el
+    primer ejercicio del capítulo 6 sería el «Ejercicio 22»; la prosa y los
+    cuadernos de Colab dicen «ejercicio 1».
+    """
+    for numbers in env.toc_fignumbers.values():
+        for figtype, by_id in numbers.items():
+            ordered = sorted(by_id, key=by_id.get)
+            numbers[figtype] = {fig_id: (i,) for i, fig_id in enumerate(ordered, start=1)}
+    return []
 
 
 # --- Citas en el texto: (Rumelhart et al., 1986), Hochreiter y Schmidhuber (1997) ---
@@ -183,5 +198,6 @@ def setup(app):
     # Después de que sphinx-book-theme (prioridad 501) haya creado los botones.
     app.connect("html-page-context", point_launch_buttons_to_notebooks, priority=900)
     app.connect("html-page-context", drop_thebe_scripts, priority=900)
+    app.connect("env-get-updated", number_per_chapter, priority=900)
     app.connect("build-finished", translate_leftover_ui)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
