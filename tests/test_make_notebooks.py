@@ -147,3 +147,10 @@ def test_generation_is_deterministic():
         pytest.skip("aún no hay capítulos")
     cites = mk.load_citations()
     assert mk.render(chapters[0], cites) == mk.render(chapters[0], cites)
+
+
+def test_bibtex_and_others_is_written_as_et_al(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@misc{a2020x, author = {Degrave, Jonas and others}, title = {T}, year = {2020}}\n",
+                   encoding="utf-8")
+    assert mk.load_citations(bib)["a2020x"] == ("Degrave et al.", "2020")

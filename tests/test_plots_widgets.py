@@ -51,6 +51,15 @@ def test_animation_controls_are_spanish_and_load_nothing_from_the_web():
         assert f'"{english}"' not in html and f">{english}<" not in html
 
 
+def test_animate_can_use_jpeg_frames_and_rejects_other_formats():
+    fig, ax = plt.subplots()
+    html = animate(fig, lambda i: ax.set_title(str(i)), frames=2, frame_format="jpeg").data
+    assert "data:image/jpeg;base64" in html and "data:image/png;base64" not in html
+    fig, _ = plt.subplots()
+    with pytest.raises(ValueError, match="'png' o 'jpeg'"):
+        animate(fig, lambda i: None, frames=2, frame_format="gif")
+
+
 def test_animate_needs_frames():
     fig, _ = plt.subplots()
     with pytest.raises(ValueError, match="al menos un fotograma"):

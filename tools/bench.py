@@ -4,6 +4,10 @@ Para cada capítulo del índice mide los segundos de ejecución completa (núcle
 nuevo, como en Colab, sin la caché del libro) y recoge los números que el
 capítulo pega con ``dlcourse.glue`` (fuera del libro, glue imprime
 ``nombre = valor``): son las métricas que cita la prosa.
+
+Después ejecuta ``bench/burgers.py`` (la PINN de Burgers del capítulo 19 con más
+capacidad y 10 minutos de reloj) y añade su error relativo L2 frente al 6.7e-4 del
+artículo original. ``--sin-burgers`` se salta esa parte.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import json
 import os
 import platform
 import re
+import subprocess
 import sys
 import time
 from datetime import date
@@ -55,9 +60,37 @@ def run_chapter(md: Path) -> tuple[float, dict[str, str]]:
     return seconds, metrics
 
 
+def burgers_section(minutes: float) -> list[str]:
+    """Ejecuta bench/burgers.py y devuelve su tabla para results.md."""
+    print(f"ejecutando bench/burgers.py ({minutes:g} min)…", flush=True)
+    subprocess.run([sys.executable, str(OUT / "burgers.py"), "--minutes", str(minutes)],
+                   check=True, cwd=ROOT)
+    r = json.loads((OUT / "burgers.json").read_text(encoding="utf-8"))
+    s = r["settings"]
+    beats = "sí" if r["rel_l2"] < r["raissi_rel_l2"] else "no"
+    return [
+        "",
+        "## Banco largo: PINN de Burgers frente al artículo original",
+        "",
+        "`bench/burgers.py` (detalle en `bench/burgers.json`): la receta del capítulo 19 con la red",
+        f"de {s['depth']} capas ocultas de {s['width']} neuronas y {s['n_fixed'] + s['n_adaptive']} puntos de colocación,",
+        f"con un límite de {s['minutes']:g} minutos en esta CPU. Referencia: Raissi, Perdikaris y Karniadakis (2019),",
+        "error relativo L2 de 6.7e-4 con 10 000 puntos y hasta 50 000 iteraciones de L-BFGS.",
+        "",
+        "| error relativo L2 | artículo | ¿lo mejora? | segundos | Adam | L-BFGS (iteraciones) | parada |",
+        "|---:|---:|:---:|---:|---:|---:|---|",
+        f"| {r['rel_l2']:.2e} | {r['raissi_rel_l2']:.1e} | {beats} | {r['seconds']:.0f} | {r['adam_steps']} "
+        f"| {r['lbfgs_iterations']} | {r['stopped_by']} |",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("only", nargs="*", help="números de capítulo (por defecto, todos)")
+    parser.add_argument("--sin-burgers", action="store_true",
+                        help="no ejecutar el banco largo de Burgers (bench/burgers.py)")
+    parser.add_argument("--minutos-burgers", type=float, default=10.0,
+                        help="límite de tiempo del banco de Burgers (10 por defecto)")
     args = parser.parse_args(argv)
     rows, over = [], []
     for md in chapters():
@@ -89,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {r['capitulo']} | {r['segundos']:.1f} | {r['presupuesto_s']} | {ok} | {metrics} |")
     lines.append(f"| **total** | {sum(r['segundos'] for r in rows):.1f} | 900 | "
                  f"{'✅' if sum(r['segundos'] for r in rows) <= 900 else '❌'} | |")
+    if not args.only and not args.sin_burgers:
+        lines += burgers_section(args.minutos_burgers)
     if not args.only:
         (OUT / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
         (OUT / "results.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -64,6 +64,8 @@ def load_citations(bib: Path = BOOK / "references.bib") -> dict[str, tuple[str, 
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         last = [" ".join(p.prelast_names + p.last_names).replace("{", "").replace("}", "")
                 for p in people]
+        if len(last) > 1 and last[-1].lower() == "others":  # «and others» de BibTeX
+            last = last[:-1] + ["", ""]  # se escribe como «et al.»
         if not last:
             names = entry.fields.get("organization", key)
         elif len(last) == 1:

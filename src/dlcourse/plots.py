@@ -98,12 +98,13 @@ def _localize_animation(html: str) -> str:
 
 
 def animate(fig, update: Callable[[int], object], frames: int | Sequence, *,
-            interval: int = 80, dpi: int = 90):
+            interval: int = 80, dpi: int = 90, frame_format: str = "png"):
     """Convierte ``update(frame)`` en una animación HTML + JavaScript.
 
     Funciona sin núcleo y sin internet: en el sitio web, en Colab y en JupyterLab.
     Los botones llevan símbolos y títulos en español. Cierra la figura para que no
-    aparezca además como imagen fija.
+    aparezca además como imagen fija. ``frame_format="jpeg"`` aligera mucho las
+    animaciones con muchos fotogramas o con mapas de color (a cambio de bordes menos nítidos).
     """
     from IPython.display import HTML
     from matplotlib.animation import FuncAnimation
@@ -113,8 +114,10 @@ def animate(fig, update: Callable[[int], object], frames: int | Sequence, *,
     n_frames = frames if isinstance(frames, (int, np.integer)) else len(frames)
     if n_frames < 1:
         raise ValueError("la animación necesita al menos un fotograma")
+    if frame_format not in ("png", "jpeg"):
+        raise ValueError(f"frame_format debe ser 'png' o 'jpeg', no {frame_format!r}")
     anim = FuncAnimation(fig, update, frames=frames, interval=interval)
-    with mpl.rc_context({"savefig.dpi": dpi}):  # cada fotograma es un PNG: dpi moderado, página ligera
+    with mpl.rc_context({"savefig.dpi": dpi, "animation.frame_format": frame_format}):  # cada fotograma es un PNG: dpi moderado, página ligera
         html = _localize_animation(anim.to_jshtml(default_mode="loop"))
     plt.close(fig)
     return HTML(html)
