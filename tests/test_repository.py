@@ -27,11 +27,21 @@ def test_every_chapter_has_a_notebook_and_nothing_else_does():
 
 
 def test_no_raw_myst_reaches_the_colab_notebooks():
-    raw = re.compile(r"\{(exercise|solution|cite|glue|note|tip|admonition|tab-set|tab-item|term|ref|eq)[}:]|^:::", re.M)
+    # En Markdown: papeles ({cite}`…`, {glue:text}`…`), directivas (```{…} y :::),
+    # etiquetas «(nombre)=», «$$ (eq-…)», separadores «+++» y comentarios «%».
+    markdown_raw = re.compile(
+        r"\{[\w:-]+\}`|^\s*(`{3,}|~{3,})\s*\{|^\s*:{3,}|^\(\s*[\w-]+\s*\)=|\$\$\s*\(\s*[\w-]+\s*\)"
+        r"|^\+\+\+|^%|<!--", re.M)
+    # En el código: nada que parezca MyST (ni siquiera un f-string como «{glue_name}»)
+    # ni opciones de celda de MyST («:tags:», cabecera «---»).
+    code_raw = re.compile(
+        r"\{[\w:-]+\}`|\{(glue|cite)|\{(exercise|solution|admonition|tab-set|tab-item|term|ref|eq|numref)"
+        r"(\}|:[a-z])|^:(tags|label|name):|\A---\s*$", re.M)
     for path in (ROOT / "notebooks").glob("*.ipynb"):
         for cell in nbformat.read(path, as_version=4).cells:
-            if cell.cell_type == "markdown":  # en el código, {ref:.3f} es un f-string
-                assert not raw.search(cell.source), f"MyST sin convertir en {path.name}: {cell.source[:80]!r}"
+            raw = markdown_raw if cell.cell_type == "markdown" else code_raw
+            match = raw.search(cell.source)
+            assert not match, f"MyST sin convertir en {path.name}: {match.group(0)!r} en {cell.source[:80]!r}"
 
 
 def test_environment_yml_agrees_with_the_pinned_build_environment():
