@@ -107,8 +107,8 @@ def test_every_glued_number_in_the_prose_is_computed_in_the_chapter(chapter):
     source = "\n".join(code(chapter))
     glued = set(re.findall(r"glue\(\s*[\"'](\w+)[\"']", source))
     # nombres compuestos en un bucle: glue(f"cota_{nombre}", ...) cubre cota_orig, cota_std…
-    patterns = [re.sub(r"\\\{[^}]*\\\}", r"\\w+", re.escape(p)) + "$"
-                for p in re.findall(r"glue\(\s*f[\"']([\w{}.\[\]'\"()]+)[\"']", source)]
+    patterns = [re.sub(r"\\\{[^}]*\\\}", r"\\w+", re.escape(a or b)) + "$"
+                for a, b in re.findall(r"glue\(\s*f\"([^\"]+)\"|glue\(\s*f'([^']+)'", source)]
     missing = {r for r in refs - glued if not any(re.match(p, r) for p in patterns)}
     assert not missing, f"citados sin calcular: {sorted(missing)}"
 
