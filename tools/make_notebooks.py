@@ -64,16 +64,15 @@ def load_citations(bib: Path = BOOK / "references.bib") -> dict[str, tuple[str, 
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         last = [" ".join(p.prelast_names + p.last_names).replace("{", "").replace("}", "")
                 for p in people]
-        if len(last) > 1 and last[-1].lower() == "others":  # «and others» de BibTeX
-            last = last[:-1] + ["", ""]  # se escribe como «et al.»
+        et_al = len(last) > 2 or (len(last) == 2 and last[-1].lower() == "others")  # «and others» de BibTeX
         if not last:
             names = entry.fields.get("organization", key)
+        elif et_al:
+            names = f"{last[0]} et al."
         elif len(last) == 1:
             names = last[0]
-        elif len(last) == 2:
-            names = f"{last[0]} y {last[1]}"
         else:
-            names = f"{last[0]} et al."
+            names = f"{last[0]} y {last[1]}"
         out[key] = (names, entry.fields.get("year", "s. f."))
     return out
 

@@ -117,7 +117,7 @@ def animate(fig, update: Callable[[int], object], frames: int | Sequence, *,
     if frame_format not in ("png", "jpeg"):
         raise ValueError(f"frame_format debe ser 'png' o 'jpeg', no {frame_format!r}")
     anim = FuncAnimation(fig, update, frames=frames, interval=interval)
-    with mpl.rc_context({"savefig.dpi": dpi, "animation.frame_format": frame_format}):  # cada fotograma es un PNG: dpi moderado, página ligera
+    with mpl.rc_context({"savefig.dpi": dpi, "animation.frame_format": frame_format}):  # una imagen por fotograma: dpi moderado, página ligera
         html = _localize_animation(anim.to_jshtml(default_mode="loop"))
     plt.close(fig)
     return HTML(html)
