@@ -13,15 +13,16 @@ detiene antes de agotar el tiempo. Como opción (``--n-adaptive``), cada tanda p
 renovar un conjunto de puntos adaptativos elegidos con probabilidad ∝ |r|/media(|r|) + 1
 (la densidad de RAR-D de Wu et al., 2023), que se suman a los fijos.
 
-Qué probamos (10 minutos cada uno, semilla 0, dos ejecuciones a la vez en esta máquina de
-2 núcleos, 1 hilo cada una; diciembre de 2026). Error relativo L2 al final:
+Qué probamos (10 minutos cada uno, semilla 0; diciembre de 2026). Error relativo L2 al final:
 
-    8×20, 8000 fijos + 2000 adaptativos, tandas de 1000 it.   3.71e-3  (la receta anterior, sola)
-    4×20, 4000 fijos, una tanda                              9.33e-3
-    6×20, 6000 fijos, una tanda                              1.52e-3  ← la receta actual
-    6×20, 6000 fijos + 2000 adaptativos, tandas de 1000 it.   2.48e-3
-    8×20, 8000 fijos, una tanda                              1.78e-3
+    8×20, 8000 fijos + 2000 adaptativos, tandas de 1000 it., Adam 500   3.71e-3  (la receta anterior; sola)
+    4×20, 4000 fijos, una tanda, Adam 300                               9.33e-3  (dos a la vez, 1 hilo cada una)
+    6×20, 6000 fijos, una tanda, Adam 300                               1.52e-3  (ídem)
+    6×20, 6000 fijos + 2000 adaptativos, tandas de 1000 it., Adam 300   2.48e-3  (ídem)
+    8×20, 8000 fijos, una tanda, Adam 300                               1.78e-3  (ídem)
 
+La receta actual es la tercera con los 500 pasos de Adam por defecto; en `make bench`
+(sola en la máquina) dio 2.08e-3 con 4600 iteraciones de L-BFGS (bench/results.md).
 Ninguna mejora el 6.7e-4 del artículo (10 000 puntos y hasta 50 000 iteraciones de
 L-BFGS en una GPU). Con una sola semilla por receta, las diferencias entre las tres
 mejores no son concluyentes.
