@@ -180,7 +180,8 @@ def train(cfg: Config) -> dict:
         loss.backward()
         adam.step()
         adam_done += 1
-    print(f"Adam: {adam_done} pasos, pérdida {loss.item():.2e}, error {rel_l2(model, XT, U):.2e}, {elapsed():.0f} s",
+    print(f"Adam: {adam_done} pasos, pérdida {model.loss().item():.2e}, error {rel_l2(model, XT, U):.2e}, "
+          f"{elapsed():.0f} s",
           flush=True)
 
     # Tandas de L-BFGS; dentro de cada tanda, bloques cortos para poder parar a tiempo.
@@ -260,15 +261,18 @@ def train(cfg: Config) -> dict:
     }
 
 
+RECIPE_OPTIONS = ("width", "depth", "n_fixed", "n_adaptive", "adam_steps", "round_iters", "lam")
+
+
 def main():
     parser = argparse.ArgumentParser(description="PINN de Burgers con límite de tiempo (capítulo 19).")
     parser.add_argument("--minutes", type=float, default=10.0, help="límite de tiempo total (10 por defecto)")
     parser.add_argument("--threads", type=int, default=1, help="hilos de PyTorch (1 por defecto)")
     parser.add_argument("--seed", type=int, default=0)
     defaults = Config()
-    for name in ("width", "depth", "n_fixed", "n_adaptive", "adam_steps", "round_iters"):
-        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=getattr(defaults, name))
-    parser.add_argument("--lam", type=float, default=defaults.lam)
+    for name in RECIPE_OPTIONS:
+        parser.add_argument(f"--{name.replace('_', '-')}", type=type(getattr(defaults, name)),
+                            default=getattr(defaults, name))
     parser.add_argument("--out", type=Path, default=Path(__file__).with_suffix(".json"),
                         help="archivo JSON del resultado (bench/burgers.json por defecto)")
     args = parser.parse_args()
@@ -279,9 +283,8 @@ def main():
             parser.error(f"--{name.replace('_', '-')} debe ser al menos 1")
     if args.n_adaptive < 0 or args.adam_steps < 0 or args.lam < 0:
         parser.error("--n-adaptive, --adam-steps y --lam no pueden ser negativos")
-    cfg = Config(minutes=args.minutes, threads=args.threads, seed=args.seed, width=args.width, depth=args.depth,
-                 n_fixed=args.n_fixed, n_adaptive=args.n_adaptive, adam_steps=args.adam_steps,
-                 round_iters=args.round_iters, lam=args.lam)
+    cfg = Config(minutes=args.minutes, threads=args.threads, seed=args.seed,
+                 **{name: getattr(args, name) for name in RECIPE_OPTIONS})
     result = train(cfg)
 
     out = args.out
